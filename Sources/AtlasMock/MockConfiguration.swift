@@ -36,6 +36,8 @@ public struct MockConfiguration: Sendable {
     public var seed: UInt64?
     /// How many random incidents to generate per client on top of the fixtures.
     public var seedIncidents = 0
+    /// Per-client counts that replace `seedIncidents` for those clients (`--seed-incidents ID=N`).
+    public var seedIncidentsByClient: [String: Int] = [:]
     /// A frozen start time for the clock, or nil to follow the system clock.
     public var frozenClock: AtlasInstant?
 

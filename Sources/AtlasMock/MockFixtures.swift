@@ -58,10 +58,17 @@ enum MockFixtures {
                 "\(files.displayPath("orders.json")): $.\(clientId): no such client in clients.json")
         }
         var sandbox = SandboxConfiguration(clients: clients, incidents: incidents)
-        if configuration.seedIncidents > 0 {
-            // Generated straight into the store (and again on reset), never held twice in memory.
-            sandbox.generatedIncidents = Dictionary(
-                uniqueKeysWithValues: clients.map { ($0.clientId, configuration.seedIncidents) })
+        for clientId in configuration.seedIncidentsByClient.keys.sorted() where !known.contains(clientId) {
+            throw .badInput("--seed-incidents \(clientId)=…: no such client")
+        }
+        // Generated straight into the store (and again on reset), never held twice in memory.
+        let generated = Dictionary(
+            uniqueKeysWithValues: clients.map {
+                ($0.clientId, configuration.seedIncidentsByClient[$0.clientId] ?? configuration.seedIncidents)
+            }
+        ).filter { $0.value > 0 }
+        if !generated.isEmpty {
+            sandbox.generatedIncidents = generated
             sandbox.generatorSeed = identifiers.seed
         }
         sandbox.strict = configuration.strict

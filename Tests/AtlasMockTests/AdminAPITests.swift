@@ -19,6 +19,28 @@ import Testing
         return try await MockServer.start(configuration)
     }
 
+    @Test func seedIncidents_perClientCountsLandInThatClientsStoreOnly() async throws {
+        let mock = try await Self.makeMock {
+            $0.seedIncidents = 3
+            $0.seedIncidentsByClient = ["sandbox": 40]
+        }
+        defer { Task { await mock.stop() } }
+        let fixtures = try await Self.makeMock()
+        defer { Task { await fixtures.stop() } }
+        let counts = mock.sandbox.statistics.incidentCounts
+        let fixtureCounts = fixtures.sandbox.statistics.incidentCounts
+        #expect(counts["sandbox"] == (fixtureCounts["sandbox"] ?? 0) + 40)
+        #expect(counts["partner"] == (fixtureCounts["partner"] ?? 0) + 3)
+    }
+
+    @Test func seedIncidents_forAnUnknownClientRefusesToStart() async throws {
+        await #expect {
+            _ = try await Self.makeMock { $0.seedIncidentsByClient = ["nobody": 5] }
+        } throws: { error in
+            "\(error)".contains("--seed-incidents nobody=") && "\(error)".contains("no such client")
+        }
+    }
+
     @Test func events_fireRegisteredWebhookAndListTheIncidentAsNotified() async throws {
         let mock = try await Self.makeMock()
         let receiver = try ReferenceReceiver()

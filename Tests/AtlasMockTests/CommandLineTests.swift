@@ -47,6 +47,10 @@ import Testing
             "--fixtures /nonexistent-atlas-mock-folder: cannot open folder"
         ),
         (["--max-body-bytes", "99999999999999999999"], "invalid value"),
+        (["--seed-incidents", "=5"], "invalid value '=5' for '--seed-incidents': expected N or CLIENT=N"),
+        (["--seed-incidents", "sandbox="], "invalid value 'sandbox=' for '--seed-incidents'"),
+        (["--seed-incidents", "sandbox=2000001"], "N from 0 to 2000000"),
+        (["--seed-incidents", "-3"], "invalid value '-3' for '--seed-incidents'"),
     ])
     func serveConfiguration_rejectsBadValuesNamingTheOption(arguments: [String], message: String) throws {
         let parsed = try? ParsedArguments(arguments, spec: CommandCatalog.serve)
@@ -90,6 +94,15 @@ import Testing
         #expect(configuration.extraClients == ["extra:s3cret:TAC9"])
         #expect(configuration.frozenClock.map { AtlasTime.format($0) } == "2026-01-02 03:04:05")
         #expect(configuration.requestLog == nil)
+    }
+
+    @Test func seedIncidents_setsEveryClientThenOverridesNamedOnes() throws {
+        let parsed = try ParsedArguments(
+            ["--seed-incidents", "10", "--seed-incidents", "partner=0", "--seed-incidents", "sandbox=25"],
+            spec: CommandCatalog.serve)
+        let configuration = try MockConfiguration(serveArguments: parsed)
+        #expect(configuration.seedIncidents == 10)
+        #expect(configuration.seedIncidentsByClient == ["partner": 0, "sandbox": 25])
     }
 
     @Test func help_listsEveryCommandAndOption() {

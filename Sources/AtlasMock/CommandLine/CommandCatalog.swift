@@ -20,8 +20,10 @@ public enum CommandCatalog {
             .value("client", "ID:SECRET[:CID]", repeatable: true, help: "Add a client."),
             .value("seed", "N", help: "Fix every generated id and value."),
             .value(
-                "seed-incidents", "N",
-                help: "Generate N realistic incidents per client (reproducible with --seed)."),
+                "seed-incidents", "[CLIENT=]N", repeatable: true,
+                help:
+                    "Generate N realistic incidents per client, or for CLIENT only (reproducible with --seed)."
+            ),
             .value(
                 "freeze-clock", "TIME",
                 help: "Start with the clock frozen at 'yyyy-MM-dd HH:mm:ss' (UTC+08:00)."),

@@ -37,7 +37,9 @@ extension MockConfiguration {
             }
             self.seed = value
         }
-        if let count = try arguments.integer("seed-incidents", in: 0...2_000_000) { seedIncidents = count }
+        for spec in arguments.strings("seed-incidents") {
+            try applySeedIncidents(spec)
+        }
         if let text = arguments.string("freeze-clock") {
             guard let instant = AtlasTime.parse(text) else {
                 throw UsageError(
@@ -121,6 +123,22 @@ extension MockConfiguration {
     /// `ID:***` for a client spec, so a typo never prints the secret.
     static func redacted(_ spec: String) -> String {
         (spec.split(separator: ":").first.map(String.init) ?? "") + ":***"
+    }
+
+    /// `N` sets the count for every client, `CLIENT=N` for one client (checked against the clients at
+    /// start-up, where the client list is known).
+    private mutating func applySeedIncidents(_ spec: String) throws(UsageError) {
+        let parts = spec.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        let countText = String(parts.last ?? "")
+        let clientId = parts.count == 2 ? String(parts[0]) : nil
+        guard clientId.map({ !$0.isEmpty }) ?? true, !countText.isEmpty,
+            countText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let count = Int(countText),
+            (0...2_000_000).contains(count)
+        else {
+            throw UsageError(
+                "invalid value '\(spec)' for '--seed-incidents': expected N or CLIENT=N, N from 0 to 2000000")
+        }
+        if let clientId { seedIncidentsByClient[clientId] = count } else { seedIncidents = count }
     }
 }
 
