@@ -26,7 +26,8 @@ let package = Package(
             // Double rounding in the standard library calls libm, which nothing else links here.
             linkerSettings: [.linkedLibrary("m")]),
         // Toolchain-only HTTP/1.1: reactor, listener, parser, connection, router, limits, client.
-        .target(name: "AtlasHTTP", dependencies: ["CAtlasSystem", "AtlasJSON"], swiftSettings: strictSettings),
+        .target(
+            name: "AtlasHTTP", dependencies: ["CAtlasSystem", "AtlasJSON"], swiftSettings: strictSettings),
         // The Atlas contract: auth, validation, envelopes, tenants, registrations, orders, incidents.
         .target(
             name: "AtlasSandbox", dependencies: ["AtlasJSON"], swiftSettings: strictSettings),
@@ -41,11 +42,15 @@ let package = Package(
         // The facade: MockServer.start(configuration), admin API, embedded defaults.
         .target(
             name: "AtlasMock",
-            dependencies: ["AtlasHTTP", "AtlasJSON", "AtlasSandbox", "Webhooks", "Scenarios"],
+            dependencies: [
+                "CAtlasSystem", "AtlasHTTP", "AtlasJSON", "AtlasSandbox", "Webhooks", "Scenarios",
+            ],
             swiftSettings: strictSettings),
         // The command line: parses arguments and wires; no logic of its own.
         .executableTarget(
-            name: "atlas-mock", dependencies: ["AtlasMock", "AtlasHTTP", "AtlasJSON", "Scenarios", "Webhooks"], swiftSettings: strictSettings),
+            name: "atlas-mock",
+            dependencies: ["AtlasMock", "AtlasHTTP", "AtlasJSON", "Scenarios", "Webhooks"],
+            swiftSettings: strictSettings),
 
         .testTarget(name: "AtlasJSONTests", dependencies: ["AtlasJSON"], swiftSettings: strictSettings),
         .testTarget(name: "AtlasHTTPTests", dependencies: ["AtlasHTTP"], swiftSettings: strictSettings),
@@ -60,7 +65,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "AtlasMockTests",
-            dependencies: ["AtlasMock", "AtlasHTTP", "AtlasJSON", "AtlasSandbox", "Webhooks", "Scenarios", "atlas-mock"],
+            dependencies: [
+                "AtlasMock", "AtlasHTTP", "AtlasJSON", "AtlasSandbox", "Webhooks", "Scenarios", "atlas-mock",
+            ],
             swiftSettings: strictSettings),
     ]
 )

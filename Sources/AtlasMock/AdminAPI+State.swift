@@ -1,6 +1,7 @@
 import AtlasHTTP
 import AtlasJSON
 import AtlasSandbox
+import CAtlasSystem
 import Webhooks
 
 extension AdminAPI {
@@ -71,6 +72,7 @@ extension AdminAPI {
             return Self.fault(400, "invalid_request", "\(error)")
         }
         sandbox.reset()
+        _ = catlas_release_free_memory()  // the rebuilt stores outgrew buffers, as at start-up
         orders.reset()
         webhooks.reset()
         return Self.ok(["status": "reset", "seed": .string(String(identifiers.seed))])

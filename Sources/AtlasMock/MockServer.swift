@@ -1,6 +1,7 @@
 public import AtlasHTTP
 public import AtlasJSON
 public import AtlasSandbox
+import CAtlasSystem
 public import Scenarios
 public import Webhooks
 
@@ -50,6 +51,8 @@ public final class MockServer: Sendable {
         let loaded = try MockFixtures.load(configuration, identifiers: identifiers)
         let library = try MockFixtures.library(configuration.scenarios)
         let sandbox = Sandbox(configuration: loaded.sandbox, clock: clock, identifiers: identifiers)
+        // Generated incidents leave the heap full of outgrown array buffers; hand those pages back.
+        _ = catlas_release_free_memory()
         let orders = OrderBook(fixtures: loaded.orders)
         let webhooks = WebhookDesk(
             configuration: loaded.dispatcher, sandbox: sandbox, orders: orders, clock: clock,
