@@ -6,6 +6,11 @@ import AtlasJSON
 /// The keys are the same in every record (a third of its bytes), so they are spliced back in when a
 /// page is written; the header lets a page copy each value with one `memcpy` and lets the store read
 /// `eventId`, `orderNo` and `pnr` without keeping them as separate strings.
+///
+/// A few values usually repeat another one: `eventTime` and `updateIme` are most often `createTime`,
+/// and `subOrderNo` is `orderNo` plus a suffix. Those are stored as a reference (``Reference``), two
+/// bytes plus any suffix instead of up to 26, which keeps 100,000 incidents well inside the memory
+/// budget. No JSON value starts with the marker bytes, so a stored value is unambiguous.
 enum IncidentRecordLayout {
     /// Record keys in UTF-8 byte order, the order `Incident.writeRecord` writes them.
     static let keys = [
@@ -17,9 +22,28 @@ enum IncidentRecordLayout {
 
     /// Positions of the fields the store reads back.
     enum Field {
+        static let createTime = 6
         static let eventId = 8
+        static let eventTime = 10
         static let orderNo = 14
         static let pnr = 17
+        static let subOrderNo = 18
+        static let updateTime = 19
+    }
+
+    /// How a stored value refers to another field's value instead of repeating it.
+    enum Reference {
+        /// `[same, field]`: the value is exactly field `field`'s value.
+        static let same: UInt8 = 0x01
+        /// `[extended, field, suffix...]`: field `field`'s string value with `suffix` appended
+        /// inside the quotes (the suffix bytes include the closing quote).
+        static let extended: UInt8 = 0x02
+        /// Which fields may refer, and to which (always a field that is never itself a reference).
+        static let targets: [(field: Int, target: Int)] = [
+            (Field.eventTime, Field.createTime),
+            (Field.updateTime, Field.createTime),
+            (Field.subOrderNo, Field.orderNo),
+        ]
     }
 
     static let headerSize = keys.count * 2
@@ -40,9 +64,27 @@ enum IncidentRecordLayout {
         var values: [UInt8] = []
         values.reserveCapacity(json.count)
         var previousEnd = 0
+        var valueRanges: [Range<Int>] = []
         for (position, end) in ends.enumerated() {
             let start = (position == 0 ? 0 : previousEnd) + keyPrefixes[position].count
-            values += json[start..<end]
+            valueRanges.append(start..<end)
+            let value = json[start..<end]
+            if let target = Reference.targets.first(where: { $0.field == position })?.target {
+                let referenced = json[valueRanges[target]]
+                let stem = referenced.dropLast()
+                if value.elementsEqual(referenced) {
+                    values += [Reference.same, UInt8(target)]
+                } else if referenced.first == UInt8(ascii: "\""), value.count > referenced.count,
+                    value.starts(with: stem)
+                {
+                    values += [Reference.extended, UInt8(target)]
+                    values += value.dropFirst(stem.count)
+                } else {
+                    values += value
+                }
+            } else {
+                values += value
+            }
             guard values.count <= Int(UInt16.max) else { return nil }
             header.append(UInt8(truncatingIfNeeded: values.count))
             header.append(UInt8(truncatingIfNeeded: values.count >> 8))
@@ -71,7 +113,38 @@ enum IncidentRecordLayout {
 
     /// Bytes of the printed record.
     static func printedLength(_ blobs: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
-        keyByteCount + valueEnd(blobs, start, keys.count - 1)
+        var length = keyByteCount + valueEnd(blobs, start, keys.count - 1)
+        for (field, _) in Reference.targets {
+            let stored = valueRange(blobs, start, field)
+            length += resolvedRange(blobs, start, field).count - stored.count
+            if blobs[stored.lowerBound] == Reference.extended { length += stored.count - 2 }
+        }
+        return length
+    }
+
+    /// The range of a field's value once references are followed; for an extended reference, the
+    /// referenced value without its closing quote (the suffix follows in the stored bytes).
+    static func resolvedRange(_ blobs: UnsafeBufferPointer<UInt8>, _ start: Int, _ field: Int) -> Range<Int> {
+        let stored = valueRange(blobs, start, field)
+        switch blobs[stored.lowerBound] {
+        case Reference.same:
+            return valueRange(blobs, start, Int(blobs[stored.lowerBound + 1]))
+        case Reference.extended:
+            let target = valueRange(blobs, start, Int(blobs[stored.lowerBound + 1]))
+            return target.lowerBound..<(target.upperBound - 1)
+        default:
+            return stored
+        }
+    }
+
+    /// A field's JSON value bytes with references followed.
+    static func value(_ blobs: UnsafeBufferPointer<UInt8>, _ start: Int, _ field: Int) -> [UInt8] {
+        let stored = valueRange(blobs, start, field)
+        var bytes = Array(blobs[resolvedRange(blobs, start, field)])
+        if blobs[stored.lowerBound] == Reference.extended {
+            bytes += blobs[(stored.lowerBound + 2)..<stored.upperBound]
+        }
+        return bytes
     }
 
     /// Every key prefix back to back, and where each starts, so printing needs no per-key array access.
@@ -98,8 +171,20 @@ enum IncidentRecordLayout {
                 (output + written).update(from: prefixBase + prefixStart, count: prefixCount)
                 written += prefixCount
                 let valueEnd = valueEnd(blobs, start, field)
-                (output + written).update(from: values + valueStart, count: valueEnd - valueStart)
-                written += valueEnd - valueStart
+                let first = values[valueStart]
+                if first == Reference.same || first == Reference.extended {
+                    let target = resolvedRange(blobs, start, field)
+                    (output + written).update(from: blobBase + target.lowerBound, count: target.count)
+                    written += target.count
+                    if first == Reference.extended {
+                        let suffix = valueEnd - valueStart - 2
+                        (output + written).update(from: values + valueStart + 2, count: suffix)
+                        written += suffix
+                    }
+                } else {
+                    (output + written).update(from: values + valueStart, count: valueEnd - valueStart)
+                    written += valueEnd - valueStart
+                }
                 valueStart = valueEnd
             }
             output[written] = UInt8(ascii: "}")

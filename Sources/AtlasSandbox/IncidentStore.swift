@@ -87,8 +87,7 @@ struct IncidentStore: Sendable {
         return records.withUnsafeBufferPointer { blobs -> Incident? in
             func value(_ key: String) -> JSONValue? {
                 guard let field = IncidentRecordLayout.keys.firstIndex(of: key) else { return nil }
-                let range = IncidentRecordLayout.valueRange(blobs, row.recordStart, field)
-                return try? JSONValue.parse(Array(blobs[range]))
+                return try? JSONValue.parse(IncidentRecordLayout.value(blobs, row.recordStart, field))
             }
             func text(_ key: String) -> String? { value(key)?.stringValue }
             guard let eventId = text("eventId"), let orderNo = text("orderNo"),
