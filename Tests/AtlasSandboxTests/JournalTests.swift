@@ -23,6 +23,24 @@ import Testing
         #expect(json["httpStatus"] == .int(200))
     }
 
+    @Test func journal_keepsHeadersInOrder_withOnlyTheSecretRedacted() {
+        let sandbox = TestSupport.sandbox()
+        let headers: [(name: String, value: String)] = [
+            ("Accept", "application/json"), ("X-Atlas-Client-Secret", "sandbox-secret"),
+            ("x-atlas-client-id", "sandbox"), ("X-Note", "café ☕"), ("Empty", ""),
+        ]
+        _ = sandbox.handle(AtlasCall(path: "/event/getPageList.do", headers: headers, body: []))
+        let entry = sandbox.journal()[0]
+        #expect(entry.path == "/event/getPageList.do")
+        #expect(entry.requestHeaders.map(\.name) == headers.map(\.name))
+        #expect(
+            entry.requestHeaders.map(\.value) == [
+                "application/json", JournalEntry.redacted, "sandbox", "café ☕", "",
+            ])
+        #expect(entry.requestBody.isEmpty)
+        #expect(!"\(entry.json())".contains("sandbox-secret"))
+    }
+
     @Test func journal_filtersByClientAndPath_andLimits() {
         let sandbox = TestSupport.sandbox()
         for _ in 0..<3 { _ = sandbox.handle(TestSupport.getPageList(#"{"pageSize":1}"#)) }
