@@ -75,21 +75,22 @@ struct FieldReader {
 
     /// A UTC+08:00 `yyyy-MM-dd HH:mm:ss` time.
     mutating func instant(_ key: String, required isRequired: Bool) -> AtlasInstant? {
-        guard let text = string(key, required: isRequired, allowEmpty: true) else { return nil }
-        guard let instant = AtlasTime.parse(text) else {
-            fail(key, "expected \"yyyy-MM-dd HH:mm:ss\", got \(JSONValue.string(text).quotedForMessage)")
-            return nil
-        }
-        return instant
+        time(key, required: isRequired) { AtlasTime.parse($0) }
     }
 
     /// An airport-local `yyyy-MM-dd HH:mm:ss` time.
     mutating func localTime(_ key: String, required isRequired: Bool) -> LocalDateTime? {
+        time(key, required: isRequired) { AtlasTime.parseLocal($0) }
+    }
+
+    private mutating func time<Time>(_ key: String, required isRequired: Bool, parse: (String) -> Time?)
+        -> Time?
+    {
         guard let text = string(key, required: isRequired, allowEmpty: true) else { return nil }
-        guard let local = AtlasTime.parseLocal(text) else {
+        guard let time = parse(text) else {
             fail(key, "expected \"yyyy-MM-dd HH:mm:ss\", got \(JSONValue.string(text).quotedForMessage)")
             return nil
         }
-        return local
+        return time
     }
 }

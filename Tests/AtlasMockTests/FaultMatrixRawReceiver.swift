@@ -96,11 +96,7 @@ final class RawFaultyReceiver: Sendable {
         while true {
             if let end = RawClient.headEnd(received) {
                 let head = String(decoding: received[0..<end], as: UTF8.self).lowercased()
-                let length =
-                    head.split(separator: "\r\n").compactMap { line -> Int? in
-                        guard line.hasPrefix("content-length:") else { return nil }
-                        return Int(line.dropFirst("content-length:".count).trimmingCharacters(in: " "))
-                    }.first ?? 0
+                let length = RawClient.contentLength(ofHead: head)
                 if received.count >= end + 4 + length { return true }
             }
             let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }

@@ -91,11 +91,7 @@ extension RawClient {
         while true {
             if let end = Self.headEnd(received) {
                 let head = String(decoding: received[0..<end], as: UTF8.self).lowercased()
-                let length =
-                    head.split(separator: "\r\n").compactMap { line -> Int? in
-                        guard line.hasPrefix("content-length:") else { return nil }
-                        return Int(line.dropFirst("content-length:".count).trimmingCharacters(in: " "))
-                    }.first ?? 0
+                let length = Self.contentLength(ofHead: head)
                 if received.count >= end + 4 + length {
                     let status = Int(head.split(separator: " ").dropFirst().first ?? "") ?? 0
                     return .complete(status: status, closes: head.contains("connection: close"))

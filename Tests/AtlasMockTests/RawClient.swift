@@ -90,6 +90,14 @@ final class RawClient {
         }
         return nil
     }
+
+    /// The Content-Length of a lower-cased head, 0 when it has none.
+    static func contentLength(ofHead head: String) -> Int {
+        head.split(separator: "\r\n").compactMap { line -> Int? in
+            guard line.hasPrefix("content-length:") else { return nil }
+            return Int(line.dropFirst("content-length:".count).trimmingCharacters(in: " "))
+        }.first ?? 0
+    }
 }
 
 extension Substring {
