@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -12,17 +13,30 @@ import Foundation
 /// deadline in a task group and cancels the loser. One ephemeral session (no cookies, no cache) serves
 /// every send and is invalidated on `shutdown()`, because sessions left alive keep threads on Linux.
 public final class URLSessionTransport: WebhookTransport {
-    private let session: URLSession
+    private let maxConnectionsPerHost: Int
+    /// Made on the first send: building a session (configuration, cookie storage) took a tenth of the
+    /// server's start-up, and most runs never deliver to an https URL.
+    private let lazySession = Mutex<URLSession?>(nil)
 
-    /// A transport with its own ephemeral session allowing `maxConnectionsPerHost` connections.
+    /// A transport whose ephemeral session allows `maxConnectionsPerHost` connections.
     public init(maxConnectionsPerHost: Int = 32) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpMaximumConnectionsPerHost = maxConnectionsPerHost
-        configuration.httpShouldSetCookies = false
-        configuration.urlCache = nil
-        // The real deadline is enforced by the race below; this only stops a stuck transfer for good.
-        configuration.timeoutIntervalForRequest = 300
-        session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+        self.maxConnectionsPerHost = maxConnectionsPerHost
+    }
+
+    private var session: URLSession {
+        lazySession.withLock { session in
+            if let session { return session }
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.httpMaximumConnectionsPerHost = maxConnectionsPerHost
+            configuration.httpShouldSetCookies = false
+            configuration.urlCache = nil
+            // The real deadline is enforced by the race below; this only stops a stuck transfer for good.
+            configuration.timeoutIntervalForRequest = 300
+            let made = URLSession(
+                configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+            session = made
+            return made
+        }
     }
 
     private enum Outcome: Sendable {
@@ -92,7 +106,7 @@ public final class URLSessionTransport: WebhookTransport {
 
     /// Lets running transfers finish, then invalidates the session.
     public func shutdown() async {
-        session.finishTasksAndInvalidate()
+        lazySession.withLock { $0 }?.finishTasksAndInvalidate()
     }
 
     static func deliveryError(_ error: any Error, target: WebhookURL) -> DeliveryError {
