@@ -14,7 +14,8 @@ struct AdminAPI: Sendable {
     let sandbox: Sandbox
     let orders: OrderBook
     let webhooks: WebhookDesk
-    let library: ScenarioLibrary
+    let shelf: ScenarioShelf
+    var library: ScenarioLibrary { shelf.library }
     let runs: ScenarioRuns
     let startedAt: ContinuousClock.Instant
     let server: ServerReference

@@ -7,6 +7,9 @@ public struct DefaultFiles: Sendable {
     public var origin: String
     /// File name (e.g. "clients.json") to contents.
     public var files: [String: [UInt8]]
+    /// Whether these are the compiled-in defaults (checked by the test suite, so they may be decoded
+    /// lazily).
+    public private(set) var isEmbedded = false
 
     /// Files as given, for tests and embedding programs.
     public init(origin: String, files: [String: [UInt8]]) {
@@ -20,7 +23,9 @@ public struct DefaultFiles: Sendable {
         for (path, text) in EmbeddedDefaults.files where path.hasPrefix(folder + "/") {
             files[String(path.dropFirst(folder.count + 1))] = Array(text.utf8)
         }
-        return DefaultFiles(origin: folder, files: files)
+        var defaults = DefaultFiles(origin: folder, files: files)
+        defaults.isEmbedded = true
+        return defaults
     }
 
     /// Every `*.json` file directly inside `directory`.

@@ -29,7 +29,8 @@ public final class MockServer: Sendable {
     /// Fires webhooks and keeps the delivery log.
     public let webhooks: WebhookDesk
     /// The scenario library the admin API and `run` use.
-    public let library: ScenarioLibrary
+    public var library: ScenarioLibrary { shelf.library }
+    private let shelf: ScenarioShelf
 
     let configuration: MockConfiguration
     let identifiers: IdentifierGenerator
@@ -49,7 +50,7 @@ public final class MockServer: Sendable {
         let clock = AtlasClock(frozenAt: configuration.frozenClock)
         let identifiers = IdentifierGenerator(seed: configuration.seed)
         let loaded = try MockFixtures.load(configuration, identifiers: identifiers)
-        let library = try MockFixtures.library(configuration.scenarios)
+        let shelf = try ScenarioShelf(configuration.scenarios)
         let sandbox = Sandbox(configuration: loaded.sandbox, clock: clock, identifiers: identifiers)
         // Generated incidents leave the heap full of outgrown array buffers; hand those pages back.
         _ = catlas_release_free_memory()
@@ -62,14 +63,14 @@ public final class MockServer: Sendable {
         let server = try MockServer(
             configuration: configuration, clock: clock, identifiers: identifiers, sandbox: sandbox,
             orders: orders,
-            webhooks: webhooks, library: library)
+            webhooks: webhooks, shelf: shelf)
         return server
     }
 
     private init(
         configuration: MockConfiguration, clock: AtlasClock, identifiers: IdentifierGenerator,
         sandbox: Sandbox,
-        orders: OrderBook, webhooks: WebhookDesk, library: ScenarioLibrary
+        orders: OrderBook, webhooks: WebhookDesk, shelf: ScenarioShelf
     ) throws(MockStartError) {
         self.configuration = configuration
         self.clock = clock
@@ -78,7 +79,7 @@ public final class MockServer: Sendable {
         self.sandbox = sandbox
         self.orders = orders
         self.webhooks = webhooks
-        self.library = library
+        self.shelf = shelf
         self.runs = ScenarioRuns()
         self.startedAt = .now
 
@@ -88,7 +89,7 @@ public final class MockServer: Sendable {
         AdminAPI(
             configuration: configuration, clock: clock, identifiers: identifiers, sandbox: sandbox,
             orders: orders,
-            webhooks: webhooks, library: library, runs: runs, startedAt: startedAt, server: reference
+            webhooks: webhooks, shelf: shelf, runs: runs, startedAt: startedAt, server: reference
         ).install(in: &router)
         http = HTTPServer(
             configuration: Self.httpConfiguration(configuration), responder: router,
