@@ -19,8 +19,8 @@ final class ScenarioShelf: Sendable {
     var library: ScenarioLibrary {
         decoded.withLock { decoded in
             if let decoded { return decoded }
-            // The built-in files are decoded by the test suite on every change (EmbeddedDefaultsTests),
-            // so this cannot fail in a released binary; an empty library is the answer if it ever did.
+            // The test suite decodes the built-in files (ScenarioShelfTests, BuiltInLibraryTests), so
+            // this cannot fail in a tested binary; an empty library is the answer if it ever did.
             let library = (try? MockFixtures.library(files)) ?? ScenarioLibrary(scenarios: [])
             decoded = library
             return library
